@@ -1,0 +1,269 @@
+/**
+ * The run ledger in D1, shared by the dispatcher, the consumers and the admin API.
+ *
+ * Counters of a run are never incremented in place for page work: they are recomputed as
+ * sums over `processed_pages`, where each page is written once (insert-or-ignore on its key).
+ * A redelivered message can therefore never count twice. Only `errors` and `retries`, which
+ * count attempts rather than work, are incremented.
+ */
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { SchedulerDb } from "./client.ts";
+import { deadLetters, processedPages, taskRuns, taskState } from "./schema.ts";
+
+export type TaskRun = typeof taskRuns.$inferSelect;
+export type NewTaskRun = typeof taskRuns.$inferInsert;
+export type RunStatus = TaskRun["status"];
+export type DeadLetter = typeof deadLetters.$inferSelect;
+
+/** Inserts runs; scheduled (task, slot) pairs that already exist are left alone. Returns the new rows. */
+export async function insertRuns(db: SchedulerDb, runs: NewTaskRun[]): Promise<TaskRun[]> {
+  if (runs.length === 0) return [];
+  // D1 binds at most 100 parameters per statement: ~16 columns a row, so 5 rows a statement.
+  const statements = chunk(runs, 5).map((rows) =>
+    db
+      .insert(taskRuns)
+      .values(rows)
+      .onConflictDoNothing({ target: [taskRuns.task, taskRuns.slot], where: sql`trigger in ('cron', 'catchup')` })
+      .returning(),
+  );
+  const results = await db.batch(statements as [(typeof statements)[0], ...typeof statements]);
+  return results.flat();
+}
+
+export async function getRun(db: SchedulerDb, id: string): Promise<TaskRun | undefined> {
+  return db.select().from(taskRuns).where(eq(taskRuns.id, id)).get();
+}
+
+export async function listRuns(
+  db: SchedulerDb,
+  filter: { task?: string; status?: RunStatus; limit: number },
+): Promise<TaskRun[]> {
+  const where = and(
+    filter.task ? eq(taskRuns.task, filter.task) : undefined,
+    filter.status ? eq(taskRuns.status, filter.status) : undefined,
+  );
+  return db.select().from(taskRuns).where(where).orderBy(desc(taskRuns.createdAt), desc(taskRuns.slot)).limit(filter.limit).all();
+}
+
+/** Runs created but whose messages are not sent yet (including ones a crashed tick left). */
+export async function undispatchedRuns(db: SchedulerDb, limit: number): Promise<TaskRun[]> {
+  return db
+    .select()
+    .from(taskRuns)
+    .where(and(isNull(taskRuns.dispatchedAt), eq(taskRuns.status, "queued")))
+    .orderBy(taskRuns.createdAt)
+    .limit(limit)
+    .all();
+}
+
+export async function markDispatched(db: SchedulerDb, ids: string[], at: Date): Promise<void> {
+  for (const ids100 of chunk(ids, 90)) {
+    await db.update(taskRuns).set({ dispatchedAt: at.toISOString() }).where(inArray(taskRuns.id, ids100));
+  }
+}
+
+/** Latest run per task, for the task list. */
+export async function latestRuns(db: SchedulerDb): Promise<Map<string, TaskRun>> {
+  const rows = await db
+    .select()
+    .from(taskRuns)
+    .where(
+      sql`${taskRuns.id} in (select id from (select id, row_number() over (partition by task order by created_at desc, slot desc) as n from task_runs) where n = 1)`,
+    )
+    .all();
+  return new Map(rows.map((r) => [r.task, r]));
+}
+
+/** Runs of the given tasks that still occupy their task (for the overlap policy). */
+export async function activeRuns(db: SchedulerDb, tasks: string[]): Promise<TaskRun[]> {
+  if (tasks.length === 0) return [];
+  return db
+    .select()
+    .from(taskRuns)
+    .where(and(inArray(taskRuns.status, ["queued", "running"]), inArray(taskRuns.task, tasks)))
+    .all();
+}
+
+export async function taskStates(db: SchedulerDb): Promise<Map<string, typeof taskState.$inferSelect>> {
+  const rows = await db.select().from(taskState).all();
+  return new Map(rows.map((r) => [r.task, r]));
+}
+
+export async function setPaused(db: SchedulerDb, task: string, paused: boolean, at: Date): Promise<void> {
+  await db
+    .insert(taskState)
+    .values({ task, paused, updatedAt: at.toISOString() })
+    .onConflictDoUpdate({ target: taskState.task, set: { paused, updatedAt: at.toISOString() } });
+}
+
+export async function setLastSlots(db: SchedulerDb, slots: Map<string, Date>, at: Date): Promise<void> {
+  if (slots.size === 0) return;
+  const statements = [...slots].map(([task, slot]) =>
+    db
+      .insert(taskState)
+      .values({ task, lastSlot: slot.toISOString(), updatedAt: at.toISOString() })
+      .onConflictDoUpdate({
+        target: taskState.task,
+        // Never move backwards: an old, delayed tick must not re-open slots already handled.
+        set: {
+          lastSlot: sql`max(coalesce(${taskState.lastSlot}, ''), excluded.last_slot)`,
+          updatedAt: at.toISOString(),
+        },
+      }),
+  );
+  await db.batch(statements as [(typeof statements)[0], ...typeof statements]);
+}
+
+export async function isPageProcessed(
+  db: SchedulerDb,
+  key: { runId: string; shard: number; cursor: string },
+): Promise<typeof processedPages.$inferSelect | undefined> {
+  return db
+    .select()
+    .from(processedPages)
+    .where(and(eq(processedPages.runId, key.runId), eq(processedPages.shard, key.shard), eq(processedPages.cursor, key.cursor)))
+    .get();
+}
+
+export interface PageRecord {
+  runId: string;
+  shard: number;
+  cursor: string;
+  nextCursor: string | null;
+  users: number;
+  actions: number;
+  skipped: number;
+  attempts: number;
+  sqlRoundTrips: number;
+  sqlMs: number;
+}
+
+/**
+ * Records a finished page and refreshes the run's counters and status in one D1 batch.
+ * The run succeeds when every shard has recorded its last page (unless it already failed).
+ */
+export async function recordPage(db: SchedulerDb, page: PageRecord, at: Date): Promise<TaskRun | undefined> {
+  const now = at.toISOString();
+  const [, [run]] = await db.batch([
+    db.insert(processedPages).values({ ...page, processedAt: now }).onConflictDoNothing(),
+    db
+      .update(taskRuns)
+      .set({
+        usersScanned: sql`(select coalesce(sum(users), 0) from processed_pages where run_id = ${page.runId})`,
+        actions: sql`(select coalesce(sum(actions), 0) from processed_pages where run_id = ${page.runId})`,
+        skipped: sql`(select coalesce(sum(skipped), 0) from processed_pages where run_id = ${page.runId})`,
+        sqlRoundTrips: sql`(select coalesce(sum(sql_round_trips), 0) from processed_pages where run_id = ${page.runId})`,
+        sqlMs: sql`(select coalesce(sum(sql_ms), 0) from processed_pages where run_id = ${page.runId})`,
+        shardsDone: sql`(select count(*) from processed_pages where run_id = ${page.runId} and next_cursor is null)`,
+        status: sql`case
+          when status = 'failed' then 'failed'
+          when (select count(*) from processed_pages where run_id = ${page.runId} and next_cursor is null) >= shards_total then 'succeeded'
+          else 'running' end`,
+        startedAt: sql`coalesce(started_at, ${now})`,
+        finishedAt: sql`case
+          when status != 'failed' and (select count(*) from processed_pages where run_id = ${page.runId} and next_cursor is null) >= shards_total
+          then coalesce(finished_at, ${now}) else finished_at end`,
+      })
+      .where(eq(taskRuns.id, page.runId))
+      .returning(),
+  ]);
+  return run;
+}
+
+/** Pages recorded for a run and the most SQL round trips any one of them took. */
+export async function pageStats(db: SchedulerDb, runId: string): Promise<{ pages: number; maxRoundTrips: number }> {
+  const row = await db
+    .select({ pages: sql<number>`count(*)`, maxRoundTrips: sql<number>`coalesce(max(${processedPages.sqlRoundTrips}), 0)` })
+    .from(processedPages)
+    .where(eq(processedPages.runId, runId))
+    .get();
+  return { pages: row?.pages ?? 0, maxRoundTrips: row?.maxRoundTrips ?? 0 };
+}
+
+export async function markRunning(db: SchedulerDb, runId: string, at: Date): Promise<void> {
+  await db
+    .update(taskRuns)
+    .set({ status: "running", startedAt: at.toISOString() })
+    .where(and(eq(taskRuns.id, runId), eq(taskRuns.status, "queued")));
+}
+
+/** Counts a failed attempt that will be retried. */
+export async function countRetry(db: SchedulerDb, runId: string): Promise<void> {
+  await db
+    .update(taskRuns)
+    .set({ errors: sql`${taskRuns.errors} + 1`, retries: sql`${taskRuns.retries} + 1` })
+    .where(eq(taskRuns.id, runId));
+}
+
+/** A shard gave up (dead letter): the run fails, with the reason kept for the operator. */
+export async function failRun(db: SchedulerDb, runId: string, reason: string, at: Date): Promise<void> {
+  await db
+    .update(taskRuns)
+    .set({ status: "failed", reason, errors: sql`${taskRuns.errors} + 1`, finishedAt: at.toISOString() })
+    .where(eq(taskRuns.id, runId));
+}
+
+/** A replayed shard re-opens its failed run; recordPage settles the status again. */
+export async function reopenRun(db: SchedulerDb, runId: string): Promise<void> {
+  await db
+    .update(taskRuns)
+    .set({ status: "running", finishedAt: null })
+    .where(and(eq(taskRuns.id, runId), eq(taskRuns.status, "failed")));
+}
+
+export async function recordDeadLetter(
+  db: SchedulerDb,
+  letter: Omit<typeof deadLetters.$inferInsert, "id">,
+): Promise<void> {
+  await db
+    .insert(deadLetters)
+    .values({ id: crypto.randomUUID(), ...letter })
+    .onConflictDoNothing({ target: [deadLetters.queue, deadLetters.messageId] });
+}
+
+export async function listDeadLetters(db: SchedulerDb, limit: number): Promise<DeadLetter[]> {
+  return db.select().from(deadLetters).orderBy(desc(deadLetters.failedAt)).limit(limit).all();
+}
+
+export async function getDeadLetter(db: SchedulerDb, id: string): Promise<DeadLetter | undefined> {
+  return db.select().from(deadLetters).where(eq(deadLetters.id, id)).get();
+}
+
+export async function markReplayed(db: SchedulerDb, id: string, at: Date): Promise<void> {
+  await db.update(deadLetters).set({ replayedAt: at.toISOString() }).where(eq(deadLetters.id, id));
+}
+
+/** Per task over runs created since `since`: runs by status, users, actions, SQL cost, duration. */
+export async function runMetrics(db: SchedulerDb, since: Date) {
+  const perTask = await db
+    .select({
+      task: taskRuns.task,
+      runs: sql<number>`count(*)`,
+      succeeded: sql<number>`sum(${taskRuns.status} = 'succeeded')`,
+      failed: sql<number>`sum(${taskRuns.status} = 'failed')`,
+      skipped: sql<number>`sum(${taskRuns.status} = 'skipped')`,
+      inProgress: sql<number>`sum(${taskRuns.status} in ('queued', 'running'))`,
+      usersScanned: sql<number>`sum(${taskRuns.usersScanned})`,
+      actions: sql<number>`sum(${taskRuns.actions})`,
+      retries: sql<number>`sum(${taskRuns.retries})`,
+      sqlRoundTrips: sql<number>`sum(${taskRuns.sqlRoundTrips})`,
+      avgDurationMs: sql<number | null>`avg(case when ${taskRuns.finishedAt} is not null and ${taskRuns.startedAt} is not null
+        then (julianday(${taskRuns.finishedAt}) - julianday(${taskRuns.startedAt})) * 86400000 end)`,
+    })
+    .from(taskRuns)
+    .where(sql`${taskRuns.createdAt} >= ${since.toISOString()}`)
+    .groupBy(taskRuns.task)
+    .all();
+  const letters = await db
+    .select({ pending: sql<number>`count(*)` })
+    .from(deadLetters)
+    .where(isNull(deadLetters.replayedAt))
+    .get();
+  return { perTask, deadLettersPending: letters?.pending ?? 0 };
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

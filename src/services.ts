@@ -1,0 +1,30 @@
+/**
+ * Services handed to every handler (HTTP, cron, queue) instead of imported singletons, so
+ * tests and handlers share one construction path. Built per invocation: the SQL meter then
+ * counts exactly that invocation's round trips.
+ */
+import { createPgClient, type PgClient } from "./db/client.ts";
+import { type AppEnv, type Config, loadConfig } from "./env.ts";
+import { createLogger, type Logger } from "./log.ts";
+
+export interface Services {
+  env: AppEnv;
+  config: Config;
+  log: Logger;
+  /** Postgres through Neon's HTTP driver, created on first use. */
+  pg(): PgClient;
+}
+
+export function createServices(env: AppEnv): Services {
+  const config = loadConfig(env);
+  let pg: PgClient | undefined;
+  return {
+    env,
+    config,
+    log: createLogger(config.LOG_LEVEL),
+    pg() {
+      pg ??= createPgClient({ databaseUrl: config.DATABASE_URL, neonHttpEndpoint: config.NEON_HTTP_ENDPOINT });
+      return pg;
+    },
+  };
+}

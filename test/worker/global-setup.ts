@@ -1,0 +1,26 @@
+/**
+ * Starts the local Neon endpoint once per run (PGlite in memory, or a scratch database on the
+ * Postgres named by DATABASE_URL), applies the Postgres migrations and hands the endpoint URL
+ * to the worker's bindings.
+ */
+import type { TestProject } from "vitest/node";
+import { migratePostgres, startLocalEndpoint } from "../../dev/lib/database.ts";
+import { createScratchDatabase, type ScratchDatabase } from "../../dev/lib/scratch-database.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    neonEndpoint: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  let scratch: ScratchDatabase | undefined;
+  if (process.env.DATABASE_URL) scratch = await createScratchDatabase(process.env.DATABASE_URL);
+  const local = await startLocalEndpoint({ databaseUrl: scratch?.url, dataDir: null });
+  await migratePostgres(local.endpoint);
+  project.provide("neonEndpoint", local.endpoint);
+  return async () => {
+    await local.close();
+    await scratch?.drop();
+  };
+}

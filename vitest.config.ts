@@ -29,6 +29,14 @@ export default defineConfig({
                 NEON_HTTP_ENDPOINT: inject<string>("neonEndpoint"),
                 ADMIN_TOKEN: "test-admin-token",
                 WEBHOOK_SECRET: "test-webhook-secret",
+                ENVIRONMENT: "test",
+                LOG_LEVEL: "warn",
+                // Small pages and a short time budget so every run exercises paging and
+                // continuation messages; one-second retries keep failure suites quick.
+                TASK_PAGE_SIZE: "100",
+                TASK_TIME_BUDGET_MS: "150",
+                RETRY_BASE_SECONDS: "1",
+                RETRY_CAP_SECONDS: "1",
                 TEST_MIGRATIONS: await readD1Migrations("drizzle/d1"),
               },
             },
@@ -39,6 +47,9 @@ export default defineConfig({
           include: ["test/worker/**/*.test.ts"],
           globalSetup: ["test/worker/global-setup.ts"],
           setupFiles: ["test/worker/apply-migrations.ts"],
+          // Suites share D1, queues and Postgres within a run: one file at a time keeps their
+          // exact counts independent of each other.
+          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

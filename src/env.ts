@@ -19,6 +19,8 @@ export const configSchema = z.object({
   HEALTH_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
   /** Wall time a task message may spend on pages before it hands over with a continuation. */
   TASK_TIME_BUDGET_MS: z.coerce.number().int().positive().default(20_000),
+  /** Overrides every task's registry page size (users per keyset page) when set. */
+  TASK_PAGE_SIZE: z.coerce.number().int().min(1).max(5000).optional(),
   /** Retry backoff: the first retry waits about this long, doubling up to the cap. */
   RETRY_BASE_SECONDS: z.coerce.number().min(0).default(10),
   RETRY_CAP_SECONDS: z.coerce.number().min(0).max(43_200).default(600),

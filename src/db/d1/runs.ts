@@ -2,8 +2,8 @@
  * The run ledger in D1, shared by the dispatcher, the consumers and the admin API.
  *
  * Counters of a run are never incremented in place for page work: they are recomputed as
- * sums over `processed_pages`, where each page is written once (insert-or-ignore on its key).
- * A redelivered message can therefore never count twice. Only `errors` and `retries`, which
+ * sums over `processed_pages`, where each page has one row (keyed by run, shard, cursor).
+ * A redelivered message can therefore never count users twice. Only `errors` and `retries`, which
  * count attempts rather than work, are incremented.
  */
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
@@ -23,7 +23,8 @@ export async function insertRuns(db: SchedulerDb, runs: NewTaskRun[]): Promise<T
     db
       .insert(taskRuns)
       .values(rows)
-      .onConflictDoNothing({ target: [taskRuns.task, taskRuns.slot], where: sql`trigger in ('cron', 'catchup')` })
+      // No conflict target: SQLite then honours the partial unique index on scheduled (task, slot).
+      .onConflictDoNothing()
       .returning(),
   );
   const results = await db.batch(statements as [(typeof statements)[0], ...typeof statements]);
@@ -145,7 +146,15 @@ export interface PageRecord {
 export async function recordPage(db: SchedulerDb, page: PageRecord, at: Date): Promise<TaskRun | undefined> {
   const now = at.toISOString();
   const [, [run]] = await db.batch([
-    db.insert(processedPages).values({ ...page, processedAt: now }).onConflictDoNothing(),
+    // A page run twice concurrently (duplicate delivery) is recorded once; its `actions` are
+    // summed, since dedupe keys let each effect be created by exactly one of the executions.
+    db
+      .insert(processedPages)
+      .values({ ...page, processedAt: now })
+      .onConflictDoUpdate({
+        target: [processedPages.runId, processedPages.shard, processedPages.cursor],
+        set: { actions: sql`${processedPages.actions} + excluded.actions` },
+      }),
     db
       .update(taskRuns)
       .set({

@@ -1,0 +1,195 @@
+/**
+ * The heartbeat dispatcher: the scheduled handler of the single `* * * * *` Cron Trigger.
+ *
+ * For a tick at `scheduledTime` (a minute slot) and each enabled task of the registry:
+ * 1. Slots due are those in (last_slot, tick] from `task_state` — bounded by the task's
+ *    look-back cap. A task seen for the first time starts at the tick (no backfill on deploy).
+ *    A paused task only advances its last_slot: pausing drops what falls in the pause.
+ * 2. Missed slots (before the tick) follow the catch-up policy (see registry.ts); the slots not
+ *    run are recorded as `skipped` runs with the reason, so the run list shows the gap.
+ * 3. Overlap `skip`: while a non-stale run of the task is queued or running, new slots are
+ *    recorded as skipped with reason `overlap`.
+ * 4. Each (task, slot) gets one `task_runs` row; a partial unique index on (task, slot) makes a
+ *    repeated or concurrent tick insert nothing — and only inserted runs are dispatched.
+ * 5. Runs not yet dispatched (this tick's, or ones a crashed tick left behind) get one message
+ *    per shard through `sendBatch` (<= 100 per call), then are marked dispatched. A crash
+ *    between send and mark can send a run's messages twice; the page ledger absorbs that.
+ * It never reads Postgres: cost is O(tasks + shards) per tick, not O(users).
+ */
+import type { SchedulerDb } from "../db/d1/client.ts";
+import {
+  activeRuns,
+  insertRuns,
+  markDispatched,
+  type NewTaskRun,
+  setLastSlots,
+  type TaskRun,
+  taskStates,
+  undispatchedRuns,
+} from "../db/d1/runs.ts";
+import type { Logger } from "../log.ts";
+import type { TaskMessage } from "../queues/messages.ts";
+import type { TaskDefinition } from "./registry.ts";
+import { minuteSlot, slotsBetween } from "./schedule.ts";
+
+const MINUTE = 60_000;
+/** Upper bound on runs dispatched per tick, to stay within a tick's CPU and subrequest limits. */
+const MAX_RUNS_PER_TICK = 50;
+const SEND_BATCH_MAX = 100;
+
+export interface TaskStateView {
+  paused: boolean;
+  lastSlot: string | null;
+}
+
+export interface DispatchPlan {
+  runs: NewTaskRun[];
+  lastSlots: Map<string, Date>;
+}
+
+/** Pure planning: which runs (and skipped records) a tick produces. `newId` makes ids. */
+export function planDispatch(
+  tasks: readonly TaskDefinition[],
+  states: Map<string, TaskStateView>,
+  active: readonly Pick<TaskRun, "task" | "createdAt">[],
+  scheduledTime: Date,
+  newId: () => string = () => crypto.randomUUID(),
+): DispatchPlan {
+  const tick = minuteSlot(scheduledTime);
+  const runs: NewTaskRun[] = [];
+  const lastSlots = new Map<string, Date>();
+
+  for (const task of tasks) {
+    const state = states.get(task.name);
+    if (state?.paused) {
+      lastSlots.set(task.name, tick);
+      continue;
+    }
+    const horizon = new Date(tick.getTime() - task.catchUp.lookBackMinutes * MINUTE);
+    const last = state?.lastSlot ? new Date(state.lastSlot) : null;
+    if (last && last.getTime() >= tick.getTime()) continue; // a late or repeated tick: already handled
+    const after = last ? new Date(Math.max(last.getTime(), horizon.getTime())) : null;
+    const slots = slotsBetween(task.schedule, task.timezone, after, tick);
+    if (!state || slots.length > 0) lastSlots.set(task.name, tick);
+    if (slots.length === 0) continue;
+
+    const current = slots.at(-1)!.getTime() === tick.getTime() ? slots.at(-1)! : undefined;
+    const missed = current ? slots.slice(0, -1) : slots;
+    let toRun: Date[];
+    let skipReason: string;
+    switch (task.catchUp.policy) {
+      case "all":
+        toRun = slots;
+        skipReason = "";
+        break;
+      case "latest":
+        toRun = current ? [current] : missed.slice(-1);
+        skipReason = "missed: catch-up policy latest";
+        break;
+      case "none":
+        toRun = current ? [current] : [];
+        skipReason = "missed: catch-up policy none";
+        break;
+    }
+    const staleBefore = tick.getTime() - task.staleAfterMinutes * MINUTE;
+    const busy =
+      task.overlap === "skip" &&
+      active.some((r) => r.task === task.name && new Date(r.createdAt).getTime() > staleBefore);
+
+    for (const slot of slots) {
+      const trigger = slot === current ? "cron" : "catchup";
+      const run = toRun.includes(slot) && !busy;
+      runs.push({
+        id: newId(),
+        task: task.name,
+        slot: slot.toISOString(),
+        trigger,
+        status: run ? "queued" : "skipped",
+        reason: run ? null : toRun.includes(slot) ? "overlap: previous run still in progress" : skipReason,
+        shardsTotal: run ? task.shards : 0,
+        finishedAt: run ? null : tick.toISOString(),
+      });
+    }
+  }
+  return { runs, lastSlots };
+}
+
+/** The shard messages of a run, with the task's deterministic spread as delays. */
+export function runMessages(run: TaskRun, task: TaskDefinition): MessageSendRequest<TaskMessage>[] {
+  const shards = run.shardsTotal;
+  return Array.from({ length: shards }, (_, shard) => ({
+    body: {
+      v: 1,
+      type: "task",
+      task: run.task,
+      runId: run.id,
+      slot: run.slot,
+      shard,
+      shards,
+      ...(run.userId ? { userId: run.userId } : {}),
+    },
+    ...(task.spreadSeconds > 0 && shards > 1
+      ? { delaySeconds: Math.floor((shard * task.spreadSeconds) / shards) }
+      : {}),
+  }));
+}
+
+/** Sends the shard messages of `runs` (<= 100 per sendBatch) and marks them dispatched. */
+export async function dispatchRuns(
+  db: SchedulerDb,
+  queue: Queue<TaskMessage>,
+  runs: readonly TaskRun[],
+  findTask: (name: string) => TaskDefinition | undefined,
+  now: Date,
+): Promise<{ runs: number; messages: number }> {
+  const messages = runs.flatMap((run) => {
+    const task = findTask(run.task);
+    return task ? runMessages(run, task) : [];
+  });
+  for (let i = 0; i < messages.length; i += SEND_BATCH_MAX) {
+    await queue.sendBatch(messages.slice(i, i + SEND_BATCH_MAX));
+  }
+  await markDispatched(
+    db,
+    runs.map((r) => r.id),
+    now,
+  );
+  return { runs: runs.length, messages: messages.length };
+}
+
+export interface DispatchDeps {
+  db: SchedulerDb;
+  queue: Queue<TaskMessage>;
+  tasks: readonly TaskDefinition[];
+  findTask: (name: string) => TaskDefinition | undefined;
+  log: Logger;
+}
+
+export async function dispatchDueTasks(deps: DispatchDeps, scheduledTime: Date) {
+  const { db, log } = deps;
+  const [states, active] = await Promise.all([
+    taskStates(db),
+    activeRuns(
+      db,
+      deps.tasks.map((t) => t.name),
+    ),
+  ]);
+  const plan = planDispatch(deps.tasks, states, active, scheduledTime);
+  const inserted = await insertRuns(db, plan.runs);
+  // This tick's runs and any a crashed tick left undispatched.
+  const pending = await undispatchedRuns(db, MAX_RUNS_PER_TICK);
+  const sent = await dispatchRuns(db, deps.queue, pending, deps.findTask, scheduledTime);
+  await setLastSlots(db, plan.lastSlots, scheduledTime);
+
+  const created = inserted.filter((r) => r.status === "queued");
+  const skipped = inserted.filter((r) => r.status === "skipped");
+  log.info("dispatch", {
+    tick: minuteSlot(scheduledTime).toISOString(),
+    runsCreated: created.length,
+    slotsSkipped: skipped.length,
+    duplicates: plan.runs.length - inserted.length,
+    runsDispatched: sent.runs,
+    messages: sent.messages,
+  });
+  return { created, skipped, sent };
+}

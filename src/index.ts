@@ -1,0 +1,61 @@
+/**
+ * PAM Edge worker entry: HTTP (health, admin, events), the heartbeat cron, and queue consumers.
+ */
+import { dispatchDueTasks } from "./cron/dispatch.ts";
+import { enabledTasks, findTask } from "./cron/registry.ts";
+import { schedulerDb } from "./db/d1/client.ts";
+import type { AppEnv } from "./env.ts";
+import { consumeDeadLetter } from "./queues/dead-letter-consumer.ts";
+import type { TaskMessage } from "./queues/messages.ts";
+import { consumeTaskMessage } from "./queues/task-consumer.ts";
+import { createApp } from "./routes/app.ts";
+import { createServices, type Services } from "./services.ts";
+
+const app = createApp();
+
+/** Messages of one batch are settled independently, a few at a time. */
+const CONSUMER_CONCURRENCY = 4;
+
+async function settleEach(
+  messages: readonly Message<unknown>[],
+  handle: (m: Message<unknown>) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < messages.length) {
+      const message = messages[next++]!;
+      await handle(message);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONSUMER_CONCURRENCY, messages.length) }, lane));
+}
+
+function consumerFor(services: Services, queue: string): (m: Message<unknown>) => Promise<void> {
+  if (queue === "pam-tasks") return (m) => consumeTaskMessage(services, queue, m);
+  if (queue.endsWith("-dlq")) return (m) => consumeDeadLetter(services, queue, m);
+  // Notification delivery (pam-notify, pam-urgent) has no consumer yet: keep, don't drop.
+  return async (m) => m.retry({ delaySeconds: 3600 });
+}
+
+export default {
+  fetch: (request, env, ctx) => app.fetch(request, env, ctx),
+
+  async scheduled(controller, env, _ctx) {
+    const services = createServices(env);
+    await dispatchDueTasks(
+      {
+        db: schedulerDb(env.DB),
+        queue: env.TASKS_QUEUE as Queue<TaskMessage>,
+        tasks: enabledTasks(),
+        findTask,
+        log: services.log,
+      },
+      new Date(controller.scheduledTime),
+    );
+  },
+
+  async queue(batch, env, _ctx) {
+    const services = createServices(env);
+    await settleEach(batch.messages, consumerFor(services, batch.queue));
+  },
+} satisfies ExportedHandler<AppEnv>;

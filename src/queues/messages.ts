@@ -1,0 +1,37 @@
+/**
+ * Queue messages: versioned JSON, validated with zod on both sides. Only ids travel in
+ * messages, never personal data. A message that fails validation is poison: it is recorded
+ * as a dead letter at once and never retried.
+ */
+import { z } from "zod";
+
+const uuid = z.uuid();
+
+export const taskMessageSchema = z
+  .object({
+    v: z.literal(1),
+    type: z.literal("task"),
+    task: z.string().min(1).max(64),
+    runId: uuid,
+    /** The run's schedule slot, ISO-8601 UTC: the task's notion of "now". */
+    slot: z.iso.datetime(),
+    shard: z.int().min(0),
+    shards: z.int().min(1).max(1000),
+    /** Keyset cursor: the last user id already processed in this shard. */
+    cursor: uuid.optional(),
+    /** Set for a run targeting one user. */
+    userId: uuid.optional(),
+  })
+  .refine((m) => m.shard < m.shards, { path: ["shard"], message: "shard must be less than shards" });
+
+export const deliveryMessageSchema = z.object({
+  v: z.literal(1),
+  type: z.enum(["email", "sms"]),
+  outboxId: uuid,
+});
+
+export const messageSchema = z.union([taskMessageSchema, deliveryMessageSchema]);
+
+export type TaskMessage = z.infer<typeof taskMessageSchema>;
+export type DeliveryMessage = z.infer<typeof deliveryMessageSchema>;
+export type QueueMessage = z.infer<typeof messageSchema>;

@@ -4,7 +4,7 @@
  * and a task message's run is marked failed. Recording is idempotent per (queue, message id).
  */
 import { schedulerDb } from "../db/d1/client.ts";
-import { failRun, recordDeadLetter } from "../db/d1/runs.ts";
+import { failRun, getRun, recordDeadLetter } from "../db/d1/runs.ts";
 import type { Services } from "../services.ts";
 import { taskMessageSchema } from "./messages.ts";
 
@@ -12,11 +12,12 @@ export async function consumeDeadLetter(services: Services, dlqName: string, mes
   const db = schedulerDb(services.env.DB);
   const queue = dlqName.replace(/-dlq$/, "");
   const task = taskMessageSchema.safeParse(message.body);
+  const run = task.success ? await getRun(db, task.data.runId) : undefined;
   await recordDeadLetter(db, {
     queue,
     messageId: message.id,
     body: JSON.stringify(message.body ?? null),
-    error: "retries exhausted: the last attempt failed with a transient error (see logs for the message id)",
+    error: `retries exhausted${run?.reason ? ` (${run.reason})` : ""}`,
     attempts: message.attempts,
     runId: task.success ? task.data.runId : null,
     task: task.success ? task.data.task : null,

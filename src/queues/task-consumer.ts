@@ -86,7 +86,7 @@ export async function consumeTaskMessage(
         capSeconds: services.config.RETRY_CAP_SECONDS,
       });
       log.warn("message_retry", { ...ids, delaySeconds });
-      if (body) await countRetry(db, body.runId).catch(() => undefined);
+      if (body) await countRetry(db, body.runId, failure.code).catch(() => undefined);
       message.retry({ delaySeconds });
     }
   }
@@ -138,7 +138,8 @@ async function walkShard(
         { range, cursor, limit: pageSize },
       );
       const cost = meter.snapshot();
-      await recordPage(
+      const recordedAt = new Date(clock.now());
+      const run = await recordPage(
         db,
         {
           ...key,
@@ -150,8 +151,22 @@ async function walkShard(
           sqlRoundTrips: cost.roundTrips,
           sqlMs: cost.totalMs,
         },
-        new Date(clock.now()),
+        recordedAt,
       );
+      // The page that completed the run is the one whose time became its finish time.
+      if (run?.status === "succeeded" && run.finishedAt === recordedAt.toISOString()) {
+        services.log.info("run_succeeded", {
+          task: run.task,
+          runId: run.id,
+          trigger: run.trigger,
+          shards: run.shardsTotal,
+          users: run.usersScanned,
+          actions: run.actions,
+          skipped: run.skipped,
+          retries: run.retries,
+          sqlRoundTrips: run.sqlRoundTrips,
+        });
+      }
       outcome.pages++;
       outcome.users += result.users;
       outcome.actions += result.actions;

@@ -11,7 +11,7 @@ import { schedulerDb } from "../../src/db/d1/client.ts";
 import { insertRuns } from "../../src/db/d1/runs.ts";
 import worker from "../../src/index.ts";
 import { type ExpectedAlert, expectedFuelAlerts, greatCircleKm, type Rows } from "../support/fuel-expectation.ts";
-import { getRun, setFaults, startRun, testSql, waitForRun } from "./support.ts";
+import { type getRun, setFaults, startRun, testSql, waitForRun } from "./support.ts";
 
 const sql = testSql();
 

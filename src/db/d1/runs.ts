@@ -196,11 +196,11 @@ export async function markRunning(db: SchedulerDb, runId: string, at: Date): Pro
     .where(and(eq(taskRuns.id, runId), eq(taskRuns.status, "queued")));
 }
 
-/** Counts a failed attempt that will be retried. */
-export async function countRetry(db: SchedulerDb, runId: string): Promise<void> {
+/** Counts a failed attempt that will be retried, keeping its error code as the run's reason. */
+export async function countRetry(db: SchedulerDb, runId: string, code: string): Promise<void> {
   await db
     .update(taskRuns)
-    .set({ errors: sql`${taskRuns.errors} + 1`, retries: sql`${taskRuns.retries} + 1` })
+    .set({ errors: sql`${taskRuns.errors} + 1`, retries: sql`${taskRuns.retries} + 1`, reason: `last error: ${code}` })
     .where(eq(taskRuns.id, runId));
 }
 

@@ -166,6 +166,14 @@ describe("fuel-monitoring end to end", () => {
     expectMatches(await fuelNotifications(), expected.alerts, rows.stations);
   });
 
+  it("a run sees only what existed at its slot: as of 2020 nobody has a fill-up to estimate from", async () => {
+    const before = await fuelNotifications();
+    const run = await waitForRun(await startRun("fuel-monitoring", { slot: "2020-01-01T00:00:00Z" }));
+    expect(run).toMatchObject({ status: "succeeded", slot: "2020-01-01T00:00:00.000Z", usersScanned: expected.scanned });
+    expect(run).toMatchObject({ actions: 0, skipped: expected.scanned });
+    expect(await fuelNotifications()).toEqual(before);
+  });
+
   it("stations are real great-circle neighbours", () => {
     // Sanity of the independent computation itself: Sydney to Melbourne is ~714 km.
     expect(greatCircleKm(-33.8688, 151.2093, -37.8136, 144.9631)).toBeCloseTo(713.4, 0);

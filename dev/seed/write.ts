@@ -177,5 +177,8 @@ export async function seedFleet(sql: Sql, options: SeedOptions): Promise<SeedRes
     writing.catch(() => {});
   }
   if (writing) await writing;
+  // Fresh planner statistics, as after any bulk load: without them Postgres estimates one row
+  // per table and the tasks' per-vehicle lookups can pick whole-table index scans.
+  await sql("analyze", []);
   return { users: options.users, rows: counts, ms: Math.round(performance.now() - started) };
 }

@@ -14,7 +14,8 @@ declare module "vitest" {
   }
 }
 
-const TEST_USERS = 2000;
+/** Fleet size of the worker suites; `TEST_USERS=20000 npm test` runs them at a larger scale. */
+const TEST_USERS = Number(process.env.TEST_USERS ?? 2000);
 
 export default async function setup(project: TestProject) {
   let scratch: ScratchDatabase | undefined;

@@ -30,7 +30,7 @@ export default defineConfig({
                 ADMIN_TOKEN: "test-admin-token",
                 WEBHOOK_SECRET: "test-webhook-secret",
                 ENVIRONMENT: "test",
-                LOG_LEVEL: "warn",
+                LOG_LEVEL: "error",
                 // Small pages and a short time budget so every run exercises paging and
                 // continuation messages; one-second retries keep failure suites quick.
                 TASK_PAGE_SIZE: "100",

@@ -6,6 +6,7 @@ import { enabledTasks, findTask } from "./cron/registry.ts";
 import { schedulerDb } from "./db/d1/client.ts";
 import type { AppEnv } from "./env.ts";
 import { consumeDeadLetter } from "./queues/dead-letter-consumer.ts";
+import { consumeDelivery } from "./queues/delivery-consumer.ts";
 import type { TaskMessage } from "./queues/messages.ts";
 import { consumeTaskMessage } from "./queues/task-consumer.ts";
 import { createApp } from "./routes/app.ts";
@@ -33,8 +34,7 @@ async function settleEach(
 function consumerFor(services: Services, queue: string): (m: Message<unknown>) => Promise<void> {
   if (queue === "pam-tasks") return (m) => consumeTaskMessage(services, queue, m);
   if (queue.endsWith("-dlq")) return (m) => consumeDeadLetter(services, queue, m);
-  // Notification delivery (pam-notify, pam-urgent) has no consumer yet: keep, don't drop.
-  return async (m) => m.retry({ delaySeconds: 3600 });
+  return (m) => consumeDelivery(services, queue, m);
 }
 
 export default {

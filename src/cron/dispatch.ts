@@ -14,6 +14,8 @@
  * 5. Runs not yet dispatched (this tick's, or ones a crashed tick left behind) get one message
  *    per shard through `sendBatch` (<= 100 per call), then are marked dispatched. A crash
  *    between send and mark can send a run's messages twice; the page ledger absorbs that.
+ * 6. Once an hour (the tick at minute 30) the scheduler's own state is pruned: the page ledger
+ *    of runs older than 7 days, finished runs older than 30 days (see runs.ts pruneLedger).
  * It never reads Postgres: cost is O(tasks + shards) per tick, not O(users).
  */
 import type { SchedulerDb } from "../db/d1/client.ts";
@@ -22,6 +24,7 @@ import {
   insertRuns,
   markDispatched,
   type NewTaskRun,
+  pruneLedger,
   setLastSlots,
   type TaskRun,
   taskStates,
@@ -36,6 +39,9 @@ const MINUTE = 60_000;
 /** Upper bound on runs dispatched per tick, to stay within a tick's CPU and subrequest limits. */
 const MAX_RUNS_PER_TICK = 50;
 const SEND_BATCH_MAX = 100;
+const DAY = 24 * 60 * MINUTE;
+const PAGE_RETENTION = 7 * DAY;
+const RUN_RETENTION = 30 * DAY;
 
 export interface TaskStateView {
   paused: boolean;
@@ -180,16 +186,25 @@ export async function dispatchDueTasks(deps: DispatchDeps, scheduledTime: Date) 
   const pending = await undispatchedRuns(db, MAX_RUNS_PER_TICK);
   const sent = await dispatchRuns(db, deps.queue, pending, deps.findTask, scheduledTime);
   await setLastSlots(db, plan.lastSlots, scheduledTime);
+  const tick = minuteSlot(scheduledTime);
+  const pruned =
+    tick.getUTCMinutes() === 30
+      ? await pruneLedger(db, {
+          pagesBefore: new Date(tick.getTime() - PAGE_RETENTION),
+          runsBefore: new Date(tick.getTime() - RUN_RETENTION),
+        })
+      : undefined;
 
   const created = inserted.filter((r) => r.status === "queued");
   const skipped = inserted.filter((r) => r.status === "skipped");
   log.info("dispatch", {
-    tick: minuteSlot(scheduledTime).toISOString(),
+    tick: tick.toISOString(),
     runsCreated: created.length,
     slotsSkipped: skipped.length,
     duplicates: plan.runs.length - inserted.length,
     runsDispatched: sent.runs,
     messages: sent.messages,
+    ...(pruned ? { prunedPages: pruned.pages, prunedRuns: pruned.runs, prunedDeadLetters: pruned.deadLetters } : {}),
   });
   return { created, skipped, sent };
 }

@@ -120,3 +120,16 @@ describe("transient failures", () => {
     expect(done).toMatchObject({ status: "succeeded", usersScanned: 1, shardsDone: 1 });
   });
 });
+
+describe("delivery queues", () => {
+  it("keep an email message as a dead letter, replayable to the queue it came from", async () => {
+    const outboxId = crypto.randomUUID();
+    await env.URGENT_QUEUE.send({ v: 1, type: "email", outboxId });
+    const letter = await deadLetterFor((l) => l.body?.outboxId === outboxId);
+    expect(letter).toMatchObject({ queue: "pam-urgent", attempts: 1 });
+    expect(letter.error).toMatch(/^delivery_unavailable/);
+    const replay = await api(`/admin/dead-letters/${letter.id}/replay`, { method: "POST" });
+    expect(replay.status).toBe(202);
+    expect(await json(replay)).toMatchObject({ queue: "pam-urgent" });
+  });
+});

@@ -63,16 +63,14 @@ export async function markDispatched(db: SchedulerDb, ids: string[], at: Date): 
   }
 }
 
-/** Latest run per task, for the task list. */
-export async function latestRuns(db: SchedulerDb): Promise<Map<string, TaskRun>> {
-  const rows = await db
-    .select()
-    .from(taskRuns)
-    .where(
-      sql`${taskRuns.id} in (select id from (select id, row_number() over (partition by task order by created_at desc, slot desc) as n from task_runs) where n = 1)`,
-    )
-    .all();
-  return new Map(rows.map((r) => [r.task, r]));
+/** Latest run of each task, for the task list: one indexed lookup per task, one D1 round trip. */
+export async function latestRuns(db: SchedulerDb, tasks: readonly string[]): Promise<Map<string, TaskRun>> {
+  if (tasks.length === 0) return new Map();
+  const statements = tasks.map((task) =>
+    db.select().from(taskRuns).where(eq(taskRuns.task, task)).orderBy(desc(taskRuns.createdAt), desc(taskRuns.slot)).limit(1),
+  );
+  const results = await db.batch(statements as [(typeof statements)[0], ...typeof statements]);
+  return new Map(results.flatMap((rows) => rows.map((r) => [r.task, r] as const)));
 }
 
 /** Runs of the given tasks that still occupy their task (for the overlap policy). */
@@ -269,6 +267,39 @@ export async function runMetrics(db: SchedulerDb, since: Date) {
     .where(isNull(deadLetters.replayedAt))
     .get();
   return { perTask, deadLettersPending: letters?.pending ?? 0 };
+}
+
+/**
+ * Retention of the scheduler's own state, in bounded batches so one call stays cheap:
+ * page ledger rows of runs older than `pagesBefore` (they only matter while a run can still
+ * receive messages), finished runs older than `runsBefore`, and replayed dead letters older
+ * than `runsBefore`. Unreplayed dead letters are kept until an operator deals with them.
+ */
+export async function pruneLedger(
+  db: SchedulerDb,
+  cutoffs: { pagesBefore: Date; runsBefore: Date },
+  batch = 5000,
+): Promise<{ pages: number; runs: number; deadLetters: number }> {
+  const pages = cutoffs.pagesBefore.toISOString();
+  const runs = cutoffs.runsBefore.toISOString();
+  const d1 = db.$client;
+  const [p, r, d] = await d1.batch([
+    d1
+      .prepare(`delete from processed_pages where rowid in (
+        select p.rowid from processed_pages p join task_runs r on r.id = p.run_id
+        where r.created_at < ?1 and r.status not in ('queued', 'running') limit ?2)`)
+      .bind(pages, batch),
+    d1
+      .prepare(`delete from task_runs where rowid in (
+        select rowid from task_runs where created_at < ?1 and status not in ('queued', 'running')
+          and not exists (select 1 from processed_pages p where p.run_id = task_runs.id)
+        limit ?2)`)
+      .bind(runs, batch),
+    d1
+      .prepare("delete from dead_letters where rowid in (select rowid from dead_letters where replayed_at < ?1 limit ?2)")
+      .bind(runs, batch),
+  ]);
+  return { pages: p!.meta.changes, runs: r!.meta.changes, deadLetters: d!.meta.changes };
 }
 
 function chunk<T>(items: T[], size: number): T[][] {

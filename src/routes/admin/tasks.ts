@@ -34,7 +34,13 @@ function taskOr404(name: string): TaskDefinition {
 export function registerAdminTasks(app: Hono<AppContext>): void {
   app.get("/admin/tasks", async (c) => {
     const db = schedulerDb(c.env.DB);
-    const [states, last] = await Promise.all([taskStates(db), latestRuns(db)]);
+    const [states, last] = await Promise.all([
+      taskStates(db),
+      latestRuns(
+        db,
+        registry.map((t) => t.name),
+      ),
+    ]);
     const now = new Date();
     return c.json({
       tasks: registry.map((t) => {

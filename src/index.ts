@@ -1,5 +1,5 @@
 /**
- * PAM Edge worker entry: HTTP (health, admin, events), the heartbeat cron, and queue consumers.
+ * PAM Edge worker entry: HTTP (health, admin), the heartbeat cron, and the queue consumers.
  */
 import { dispatchDueTasks } from "./cron/dispatch.ts";
 import { enabledTasks, findTask } from "./cron/registry.ts";
@@ -25,7 +25,8 @@ async function settleEach(
   const lane = async () => {
     while (next < messages.length) {
       const message = messages[next++]!;
-      await handle(message);
+      // Consumers settle their own failures; anything escaping them is retried, never dropped.
+      await handle(message).catch(() => message.retry());
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONSUMER_CONCURRENCY, messages.length) }, lane));

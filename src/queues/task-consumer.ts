@@ -18,7 +18,7 @@ import type { Services } from "../services.ts";
 import { taskModules } from "../tasks/index.ts";
 import type { TaskModule } from "../tasks/types.ts";
 import { type TaskMessage, taskMessageSchema } from "./messages.ts";
-import { classifyError, PermanentError, retryDelaySeconds } from "./retry.ts";
+import { type Classified, classifyError, PermanentError, retryDelaySeconds } from "./retry.ts";
 
 export interface ConsumerClock {
   now(): number;
@@ -65,10 +65,32 @@ export async function consumeTaskMessage(
     });
     message.ack();
   } catch (err) {
-    const failure = classifyError(err);
-    const ids = { task: body?.task, runId: body?.runId, shard: body?.shard, code: failure.code };
-    if (failure.kind === "permanent") {
-      log.error("message_dead_lettered", ids);
+    await settleFailure(services, queueName, message, body, classifyError(err), clock);
+  }
+}
+
+/**
+ * Permanent → dead letter, run failed, ack. Transient → counted on the run, retry with backoff.
+ * If the dead letter cannot be recorded (D1 unavailable), the message is retried instead of
+ * acknowledged, so it is never lost.
+ */
+async function settleFailure(
+  services: Services,
+  queueName: string,
+  message: Message<unknown>,
+  body: TaskMessage | undefined,
+  failure: Classified,
+  clock: ConsumerClock,
+): Promise<void> {
+  const db = schedulerDb(services.env.DB);
+  const log = services.log.child({ queue: queueName, messageId: message.id, attempts: message.attempts });
+  const ids = { task: body?.task, runId: body?.runId, shard: body?.shard, code: failure.code };
+  const delaySeconds = retryDelaySeconds(message.attempts, {
+    baseSeconds: services.config.RETRY_BASE_SECONDS,
+    capSeconds: services.config.RETRY_CAP_SECONDS,
+  });
+  if (failure.kind === "permanent") {
+    try {
       await recordDeadLetter(db, {
         queue: queueName,
         messageId: message.id,
@@ -79,17 +101,17 @@ export async function consumeTaskMessage(
         task: body?.task ?? null,
       });
       if (body) await failRun(db, body.runId, `dead letter: ${failure.code}`, new Date(clock.now()));
+      log.error("message_dead_lettered", ids);
       message.ack();
-    } else {
-      const delaySeconds = retryDelaySeconds(message.attempts, {
-        baseSeconds: services.config.RETRY_BASE_SECONDS,
-        capSeconds: services.config.RETRY_CAP_SECONDS,
-      });
-      log.warn("message_retry", { ...ids, delaySeconds });
-      if (body) await countRetry(db, body.runId, failure.code).catch(() => undefined);
+    } catch {
+      log.error("dead_letter_unrecorded", { ...ids, delaySeconds });
       message.retry({ delaySeconds });
     }
+    return;
   }
+  log.warn("message_retry", { ...ids, delaySeconds });
+  if (body) await countRetry(db, body.runId, failure.code).catch(() => undefined);
+  message.retry({ delaySeconds });
 }
 
 interface ShardOutcome {

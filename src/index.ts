@@ -16,6 +16,8 @@ const app = createApp();
 
 /** Messages of one batch are settled independently, a few at a time. */
 const CONSUMER_CONCURRENCY = 4;
+/** Retry delay for a failure that escaped a consumer (e.g. D1 unavailable while recording). */
+const ESCAPED_FAILURE_RETRY_SECONDS = 60;
 
 async function settleEach(
   messages: readonly Message<unknown>[],
@@ -26,7 +28,7 @@ async function settleEach(
     while (next < messages.length) {
       const message = messages[next++]!;
       // Consumers settle their own failures; anything escaping them is retried, never dropped.
-      await handle(message).catch(() => message.retry());
+      await handle(message).catch(() => message.retry({ delaySeconds: ESCAPED_FAILURE_RETRY_SECONDS }));
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONSUMER_CONCURRENCY, messages.length) }, lane));

@@ -11,9 +11,11 @@
  *    recorded as skipped with reason `overlap`.
  * 4. Each (task, slot) gets one `task_runs` row; a partial unique index on (task, slot) makes a
  *    repeated or concurrent tick insert nothing — and only inserted runs are dispatched.
- * 5. Runs not yet dispatched (this tick's, or ones a crashed tick left behind) get one message
- *    per shard through `sendBatch` (<= 100 per call), then are marked dispatched. A crash
- *    between send and mark can send a run's messages twice; the page ledger absorbs that.
+ * 5. Runs not yet sent (this tick's, or ones a crashed tick left behind) are claimed — an
+ *    atomic update only one caller wins — and get one message per shard through `sendBatch`
+ *    (<= 100 per call). A claimed run that has not started 10 minutes later is sent again (the
+ *    sender may have died between claim and send); if both copies arrive, the page ledger
+ *    absorbs the second.
  * 6. Once an hour (the tick at minute 30) the scheduler's own state is pruned: the page ledger
  *    of runs older than 7 days, finished runs older than 30 days (see runs.ts pruneLedger).
  * It never reads Postgres: cost is O(tasks + shards) per tick, not O(users).
@@ -21,14 +23,16 @@
 import type { SchedulerDb } from "../db/d1/client.ts";
 import {
   activeRuns,
+  claimRuns,
   insertRuns,
-  markDispatched,
   type NewTaskRun,
+  pendingRuns,
   pruneLedger,
+  releaseClaims,
   setLastSlots,
+  skipRuns,
   type TaskRun,
   taskStates,
-  undispatchedRuns,
 } from "../db/d1/runs.ts";
 import type { Logger } from "../log.ts";
 import type { TaskMessage } from "../queues/messages.ts";
@@ -140,7 +144,15 @@ export function runMessages(run: TaskRun, task: TaskDefinition): MessageSendRequ
   }));
 }
 
-/** Sends the shard messages of `runs` (<= 100 per sendBatch) and marks them dispatched. */
+/** Claimed runs that have not started after this long are sent again (their send was lost). */
+const RESEND_AFTER = 10 * MINUTE;
+
+/**
+ * Claims `runs` (only runs still pending are claimed, so concurrent callers never both send
+ * one), sends their shard messages (<= 100 per sendBatch) and returns what was sent. If a send
+ * fails, the claims of the runs not sent are released for the next tick. Runs whose task
+ * is no longer registered are closed as skipped.
+ */
 export async function dispatchRuns(
   db: SchedulerDb,
   queue: Queue<TaskMessage>,
@@ -148,19 +160,26 @@ export async function dispatchRuns(
   findTask: (name: string) => TaskDefinition | undefined,
   now: Date,
 ): Promise<{ runs: number; messages: number }> {
-  const messages = runs.flatMap((run) => {
-    const task = findTask(run.task);
-    return task ? runMessages(run, task) : [];
-  });
-  for (let i = 0; i < messages.length; i += SEND_BATCH_MAX) {
-    await queue.sendBatch(messages.slice(i, i + SEND_BATCH_MAX));
-  }
-  await markDispatched(
+  const orphans = runs.filter((r) => !findTask(r.task)).map((r) => r.id);
+  if (orphans.length > 0) await skipRuns(db, orphans, "task is no longer registered", now);
+  const claimed = await claimRuns(
     db,
-    runs.map((r) => r.id),
+    runs.filter((r) => findTask(r.task)).map((r) => r.id),
+    new Date(now.getTime() - RESEND_AFTER),
     now,
   );
-  return { runs: runs.length, messages: messages.length };
+  const messages = claimed.flatMap((run) => runMessages(run, findTask(run.task)!));
+  let sent = 0;
+  try {
+    for (; sent < messages.length; sent += SEND_BATCH_MAX) {
+      await queue.sendBatch(messages.slice(sent, sent + SEND_BATCH_MAX));
+    }
+  } catch (err) {
+    const unsent = new Set(messages.slice(sent).map((m) => m.body.runId));
+    await releaseClaims(db, [...unsent]);
+    throw err;
+  }
+  return { runs: claimed.length, messages: messages.length };
 }
 
 export interface DispatchDeps {
@@ -182,8 +201,8 @@ export async function dispatchDueTasks(deps: DispatchDeps, scheduledTime: Date) 
   ]);
   const plan = planDispatch(deps.tasks, states, active, scheduledTime);
   const inserted = await insertRuns(db, plan.runs);
-  // This tick's runs and any a crashed tick left undispatched.
-  const pending = await undispatchedRuns(db, MAX_RUNS_PER_TICK);
+  // This tick's runs and any a crashed or failed tick left unsent.
+  const pending = await pendingRuns(db, new Date(scheduledTime.getTime() - RESEND_AFTER), MAX_RUNS_PER_TICK);
   const sent = await dispatchRuns(db, deps.queue, pending, deps.findTask, scheduledTime);
   await setLastSlots(db, plan.lastSlots, scheduledTime);
   const tick = minuteSlot(scheduledTime);

@@ -86,14 +86,17 @@ const entries: Entry[] = [
     name: "daily-digest",
     description: "One digest per opted-in user per local day, at their chosen local time",
     schedule: "*/15 * * * *",
-    // Each slot serves the users whose local digest time falls in it: missing one means missing them.
+    // Each slot serves the users whose local digest time falls in it: missing one means missing
+    // them, so neither an outage nor a slow previous run may skip a slot.
     catchUp: { policy: "all", lookBackMinutes: 180 },
+    overlap: "allow",
   },
   {
     name: "trip-reminders",
     description: "Reminders 24 h and 2 h before trips and calendar events",
     schedule: "*/15 * * * *",
     catchUp: { policy: "all", lookBackMinutes: 120 },
+    overlap: "allow",
   },
   {
     name: "cleanup-expired-data",

@@ -5,7 +5,7 @@
  *   letter at once and acknowledged — a poison message is never retried;
  * - transient: the network, a 5xx from the SQL endpoint, a timeout, a serialization failure or
  *   deadlock, a database restarting. The message is retried with capped exponential backoff
- *   and full jitter; after the queue's max_retries it moves to the dead-letter queue.
+ *   and jitter; after the queue's max_retries it moves to the dead-letter queue.
  * Unknown errors count as transient: retries are bounded, and the dead-letter queue keeps them.
  */
 import { ZodError } from "zod";
@@ -51,8 +51,9 @@ export interface BackoffPolicy {
 }
 
 /**
- * Delay before attempt `attempts + 1`: full jitter over an exponentially growing window,
- * capped — retries of many messages spread out instead of returning together.
+ * Delay before attempt `attempts + 1`: uniform in [window/2, window] of an exponentially growing,
+ * capped window ("equal jitter") — retries of many messages spread out instead of returning
+ * together, and none comes back sooner than half the window.
  */
 export function retryDelaySeconds(attempts: number, policy: BackoffPolicy, random: () => number = Math.random): number {
   const window = Math.min(policy.capSeconds, policy.baseSeconds * 2 ** Math.max(0, attempts - 1));

@@ -11,7 +11,16 @@
  */
 import { createPgClient, SqlMeter } from "../db/client.ts";
 import { schedulerDb } from "../db/d1/client.ts";
-import { countRetry, failRun, getRun, isPageProcessed, markRunning, recordDeadLetter, recordPage } from "../db/d1/runs.ts";
+import {
+  countRetry,
+  failRun,
+  getRun,
+  isPageProcessed,
+  markRunning,
+  recordDeadLetter,
+  recordPage,
+  refreshRun,
+} from "../db/d1/runs.ts";
 import { findTask } from "../cron/registry.ts";
 import { shardRange, singleUserRange } from "../cron/shards.ts";
 import type { Services } from "../services.ts";
@@ -161,7 +170,7 @@ async function walkShard(
       );
       const cost = meter.snapshot();
       const recordedAt = new Date(clock.now());
-      const run = await recordPage(
+      const { run, nextCursor } = await recordPage(
         db,
         {
           ...key,
@@ -192,9 +201,14 @@ async function walkShard(
       outcome.pages++;
       outcome.users += result.users;
       outcome.actions += result.actions;
-      cursor = result.nextCursor;
+      cursor = nextCursor;
     }
-    if (cursor === null) return outcome;
+    if (cursor === null) {
+      // Nothing new was recorded (a duplicate, or a replay of finished pages): settle the run
+      // from its ledger, so a re-opened run does not stay running.
+      if (!started) await refreshRun(db, m.runId, new Date(clock.now()));
+      return outcome;
+    }
     if (clock.now() >= deadline) {
       outcome.continueFrom = cursor;
       return outcome;

@@ -18,7 +18,16 @@ export function createApp(): Hono<AppContext> {
   const app = new Hono<AppContext>();
 
   app.use("*", async (c, next) => {
-    c.set("services", createServices(c.env));
+    try {
+      c.set("services", createServices(c.env));
+    } catch (err) {
+      // A misconfigured worker is down, and /health must say so rather than fail itself.
+      if (err instanceof ConfigError && c.req.path === "/health") {
+        console.error(JSON.stringify({ level: "error", event: "config_invalid", issues: err.issues }));
+        return c.json({ status: "down", failing: ["config"], checks: { config: { ok: false, error: "invalid" } } }, 503);
+      }
+      throw err;
+    }
     await next();
   });
 

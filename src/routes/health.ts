@@ -6,6 +6,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { Hono } from "hono";
+import { classifyError } from "../queues/retry.ts";
 import type { Services } from "../services.ts";
 import type { AppContext } from "./app.ts";
 
@@ -21,7 +22,7 @@ async function timed(timeoutMs: number, probe: () => Promise<Record<string, unkn
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
+      timer = setTimeout(() => reject(new HealthTimeout(`timed out after ${timeoutMs} ms`)), timeoutMs);
     });
     const details = await Promise.race([probe(), timeout]);
     return { ok: true, latencyMs: Math.round(performance.now() - started), ...details };
@@ -32,11 +33,18 @@ async function timed(timeoutMs: number, probe: () => Promise<Record<string, unkn
   }
 }
 
-/** A short reason without internals: the error's first line, no stack. */
+/**
+ * A reason code for the public endpoint: `timeout`, `unreachable`, `http_<status>`, a SQLSTATE
+ * or `error` — never the driver's message, which can name hosts or users.
+ */
 function describe(err: unknown): string {
-  const message = err instanceof Error ? ((err.cause as Error | undefined)?.message ?? err.message) : String(err);
-  return message.split("\n")[0]!.slice(0, 200);
+  if (err instanceof HealthTimeout) return "timeout";
+  const failure = classifyError(err);
+  if (failure.code === "error" && /connecting to database|network/i.test(failure.message)) return "unreachable";
+  return failure.code;
 }
+
+class HealthTimeout extends Error {}
 
 export async function checkHealth(services: Services) {
   const { env, config } = services;

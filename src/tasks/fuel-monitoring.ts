@@ -88,17 +88,18 @@ export const fuelMonitoring: TaskModule = {
           ) x order by x.at desc, x.odometer_km desc limit 1
         ) cur on true
         left join lateral (
+          -- Ties in time: the higher odometer, then the reading before the fill-up.
           select x.lat, x.lng from (
-            (select r.lat, r.lng, r.recorded_at as at from odometer_readings r
+            (select r.lat, r.lng, r.recorded_at as at, r.odometer_km, 0 as source from odometer_readings r
               where r.vehicle_id = vehicle.id and r.lat is not null and r.lng is not null
                 and r.recorded_at <= ${slot}::timestamptz
-              order by r.recorded_at desc limit 1)
+              order by r.recorded_at desc, r.odometer_km desc limit 1)
             union all
-            (select f.lat, f.lng, f.filled_at from fuel_logs f
+            (select f.lat, f.lng, f.filled_at, f.odometer_km, 1 from fuel_logs f
               where f.vehicle_id = vehicle.id and f.lat is not null and f.lng is not null
                 and f.filled_at <= ${slot}::timestamptz
-              order by f.filled_at desc limit 1)
-          ) x order by x.at desc limit 1
+              order by f.filled_at desc, f.odometer_km desc limit 1)
+          ) x order by x.at desc, x.odometer_km desc, x.source limit 1
         ) pos on true
       ),
       alert as (

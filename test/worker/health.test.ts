@@ -1,4 +1,6 @@
-import { exports } from "cloudflare:workers";
+import { createExecutionContext } from "cloudflare:test";
+import { env, exports } from "cloudflare:workers";
+import worker from "../../src/index.ts";
 import { inject } from "vitest";
 import { afterEach, describe, expect, it } from "vitest";
 
@@ -32,7 +34,7 @@ describe("GET /health", () => {
     expect(body.status).toBe("down");
     expect(body.failing).toEqual(["postgres"]);
     expect(body.checks.postgres.ok).toBe(false);
-    expect(body.checks.postgres.error).toMatch(/HTTP status 500/);
+    expect(body.checks.postgres.error).toBe("http_500");
     expect(body.checks.d1.ok).toBe(true);
 
     await setFaults({ failRate: 0 });
@@ -45,7 +47,25 @@ describe("GET /health", () => {
     const res = await exports.default.fetch("http://pam.test/health");
     expect(res.status).toBe(503);
     const body = (await res.json()) as any;
-    expect(body.checks.postgres.error).toMatch(/timed out/);
+    expect(body.checks.postgres.error).toBe("timeout");
+  });
+});
+
+describe("a misconfigured worker", () => {
+  it("answers /health with 503 naming config, and admin routes with 500 misconfigured", async () => {
+    const broken = { ...env, DATABASE_URL: "not-a-url" };
+    const health = await worker.fetch(new Request("http://pam.test/health"), broken, createExecutionContext());
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({ status: "down", failing: ["config"] });
+    const admin = await worker.fetch(
+      new Request("http://pam.test/admin/tasks", { headers: { authorization: "Bearer test-admin-token" } }),
+      broken,
+      createExecutionContext(),
+    );
+    expect(admin.status).toBe(500);
+    const body = (await admin.json()) as any;
+    expect(body.error.code).toBe("misconfigured");
+    expect(body.error.issues).toEqual([expect.objectContaining({ path: "DATABASE_URL" })]);
   });
 });
 

@@ -6,7 +6,7 @@
  * A redelivered message can therefore never count users twice. Only `errors` and `retries`, which
  * count attempts rather than work, are incremented.
  */
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { SchedulerDb } from "./client.ts";
 import { deadLetters, processedPages, taskRuns, taskState } from "./schema.ts";
 
@@ -46,20 +46,62 @@ export async function listRuns(
   return db.select().from(taskRuns).where(where).orderBy(desc(taskRuns.createdAt), desc(taskRuns.slot)).limit(filter.limit).all();
 }
 
-/** Runs created but whose messages are not sent yet (including ones a crashed tick left). */
-export async function undispatchedRuns(db: SchedulerDb, limit: number): Promise<TaskRun[]> {
+/**
+ * Runs whose messages still have to be sent: never dispatched, or dispatched so long ago
+ * without starting that the send was probably lost (a tick that crashed after claiming).
+ */
+export async function pendingRuns(db: SchedulerDb, resendBefore: Date, limit: number): Promise<TaskRun[]> {
   return db
     .select()
     .from(taskRuns)
-    .where(and(isNull(taskRuns.dispatchedAt), eq(taskRuns.status, "queued")))
+    .where(
+      and(
+        eq(taskRuns.status, "queued"),
+        or(isNull(taskRuns.dispatchedAt), lt(taskRuns.dispatchedAt, resendBefore.toISOString())),
+      ),
+    )
     .orderBy(taskRuns.createdAt)
     .limit(limit)
     .all();
 }
 
-export async function markDispatched(db: SchedulerDb, ids: string[], at: Date): Promise<void> {
-  for (const ids100 of chunk(ids, 90)) {
-    await db.update(taskRuns).set({ dispatchedAt: at.toISOString() }).where(inArray(taskRuns.id, ids100));
+/**
+ * Claims runs for sending, atomically (D1 has a single writer): only the caller whose update
+ * still finds a run pending gets it back, so two concurrent ticks never both send a run.
+ */
+export async function claimRuns(db: SchedulerDb, ids: string[], resendBefore: Date, at: Date): Promise<TaskRun[]> {
+  const claimed: TaskRun[] = [];
+  for (const ids90 of chunk(ids, 90)) {
+    const rows = await db
+      .update(taskRuns)
+      .set({ dispatchedAt: at.toISOString() })
+      .where(
+        and(
+          inArray(taskRuns.id, ids90),
+          eq(taskRuns.status, "queued"),
+          or(isNull(taskRuns.dispatchedAt), lt(taskRuns.dispatchedAt, resendBefore.toISOString())),
+        ),
+      )
+      .returning();
+    claimed.push(...rows);
+  }
+  return claimed;
+}
+
+/** Gives a claim back when sending failed, so the next tick sends the run. */
+export async function releaseClaims(db: SchedulerDb, ids: string[]): Promise<void> {
+  for (const ids90 of chunk(ids, 90)) {
+    await db.update(taskRuns).set({ dispatchedAt: null }).where(inArray(taskRuns.id, ids90));
+  }
+}
+
+/** Runs that can never be sent (their task left the registry) are closed as skipped. */
+export async function skipRuns(db: SchedulerDb, ids: string[], reason: string, at: Date): Promise<void> {
+  for (const ids90 of chunk(ids, 90)) {
+    await db
+      .update(taskRuns)
+      .set({ status: "skipped", reason, finishedAt: at.toISOString() })
+      .where(inArray(taskRuns.id, ids90));
   }
 }
 
@@ -138,12 +180,52 @@ export interface PageRecord {
 }
 
 /**
- * Records a finished page and refreshes the run's counters and status in one D1 batch.
- * The run succeeds when every shard has recorded its last page (unless it already failed).
+ * Recomputes a run's counters and status from the ledger. The run succeeds when every shard
+ * has recorded its last page (unless it failed). Shards are counted distinctly: two copies of a
+ * shard racing over a changing user table could each record a last page.
  */
-export async function recordPage(db: SchedulerDb, page: PageRecord, at: Date): Promise<TaskRun | undefined> {
+function refreshRunStatement(db: SchedulerDb, runId: string, now: string) {
+  const finishedShards = sql`(select count(distinct shard) from processed_pages where run_id = ${runId} and next_cursor is null)`;
+  return db
+    .update(taskRuns)
+    .set({
+      usersScanned: sql`(select coalesce(sum(users), 0) from processed_pages where run_id = ${runId})`,
+      actions: sql`(select coalesce(sum(actions), 0) from processed_pages where run_id = ${runId})`,
+      skipped: sql`(select coalesce(sum(skipped), 0) from processed_pages where run_id = ${runId})`,
+      sqlRoundTrips: sql`(select coalesce(sum(sql_round_trips), 0) from processed_pages where run_id = ${runId})`,
+      sqlMs: sql`(select coalesce(sum(sql_ms), 0) from processed_pages where run_id = ${runId})`,
+      shardsDone: finishedShards,
+      status: sql`case
+        when status in ('failed', 'skipped') then status
+        when ${finishedShards} >= shards_total then 'succeeded'
+        else 'running' end`,
+      startedAt: sql`coalesce(started_at, ${now})`,
+      finishedAt: sql`case
+        when status not in ('failed', 'skipped') and ${finishedShards} >= shards_total then coalesce(finished_at, ${now})
+        else finished_at end`,
+    })
+    .where(eq(taskRuns.id, runId))
+    .returning();
+}
+
+/** Settles a run from its ledger (after a replay that found every page already done). */
+export async function refreshRun(db: SchedulerDb, runId: string, at: Date): Promise<TaskRun | undefined> {
+  const [run] = await refreshRunStatement(db, runId, at.toISOString());
+  return run;
+}
+
+/**
+ * Records a finished page and refreshes the run in one D1 batch. Returns the run and the
+ * ledger's next cursor for this page: when two copies of a shard race, both continue from the
+ * cursor that was stored first, so they walk the same pages and the ledger absorbs the second.
+ */
+export async function recordPage(
+  db: SchedulerDb,
+  page: PageRecord,
+  at: Date,
+): Promise<{ run: TaskRun | undefined; nextCursor: string | null }> {
   const now = at.toISOString();
-  const [, [run]] = await db.batch([
+  const [, [stored], [run]] = await db.batch([
     // A page run twice concurrently (duplicate delivery) is recorded once; its `actions` are
     // summed, since dedupe keys let each effect be created by exactly one of the executions.
     db
@@ -154,27 +236,18 @@ export async function recordPage(db: SchedulerDb, page: PageRecord, at: Date): P
         set: { actions: sql`${processedPages.actions} + excluded.actions` },
       }),
     db
-      .update(taskRuns)
-      .set({
-        usersScanned: sql`(select coalesce(sum(users), 0) from processed_pages where run_id = ${page.runId})`,
-        actions: sql`(select coalesce(sum(actions), 0) from processed_pages where run_id = ${page.runId})`,
-        skipped: sql`(select coalesce(sum(skipped), 0) from processed_pages where run_id = ${page.runId})`,
-        sqlRoundTrips: sql`(select coalesce(sum(sql_round_trips), 0) from processed_pages where run_id = ${page.runId})`,
-        sqlMs: sql`(select coalesce(sum(sql_ms), 0) from processed_pages where run_id = ${page.runId})`,
-        shardsDone: sql`(select count(*) from processed_pages where run_id = ${page.runId} and next_cursor is null)`,
-        status: sql`case
-          when status = 'failed' then 'failed'
-          when (select count(*) from processed_pages where run_id = ${page.runId} and next_cursor is null) >= shards_total then 'succeeded'
-          else 'running' end`,
-        startedAt: sql`coalesce(started_at, ${now})`,
-        finishedAt: sql`case
-          when status != 'failed' and (select count(*) from processed_pages where run_id = ${page.runId} and next_cursor is null) >= shards_total
-          then coalesce(finished_at, ${now}) else finished_at end`,
-      })
-      .where(eq(taskRuns.id, page.runId))
-      .returning(),
+      .select({ nextCursor: processedPages.nextCursor })
+      .from(processedPages)
+      .where(
+        and(
+          eq(processedPages.runId, page.runId),
+          eq(processedPages.shard, page.shard),
+          eq(processedPages.cursor, page.cursor),
+        ),
+      ),
+    refreshRunStatement(db, page.runId, now),
   ]);
-  return run;
+  return { run, nextCursor: stored ? stored.nextCursor : page.nextCursor };
 }
 
 /** Pages recorded for a run and the most SQL round trips any one of them took. */
@@ -202,12 +275,15 @@ export async function countRetry(db: SchedulerDb, runId: string, code: string): 
     .where(eq(taskRuns.id, runId));
 }
 
-/** A shard gave up (dead letter): the run fails, with the reason kept for the operator. */
+/**
+ * A shard gave up (dead letter): the run fails, with the reason kept for the operator. A run
+ * that already finished stays as it is (a late duplicate of a finished shard cannot fail it).
+ */
 export async function failRun(db: SchedulerDb, runId: string, reason: string, at: Date): Promise<void> {
   await db
     .update(taskRuns)
     .set({ status: "failed", reason, errors: sql`${taskRuns.errors} + 1`, finishedAt: at.toISOString() })
-    .where(eq(taskRuns.id, runId));
+    .where(and(eq(taskRuns.id, runId), inArray(taskRuns.status, ["queued", "running"])));
 }
 
 /** A replayed shard re-opens its failed run; recordPage settles the status again. */
@@ -236,8 +312,18 @@ export async function getDeadLetter(db: SchedulerDb, id: string): Promise<DeadLe
   return db.select().from(deadLetters).where(eq(deadLetters.id, id)).get();
 }
 
-export async function markReplayed(db: SchedulerDb, id: string, at: Date): Promise<void> {
-  await db.update(deadLetters).set({ replayedAt: at.toISOString() }).where(eq(deadLetters.id, id));
+/** Claims a dead letter for replay; false when it was already replayed (or is being). */
+export async function claimReplay(db: SchedulerDb, id: string, at: Date): Promise<boolean> {
+  const rows = await db
+    .update(deadLetters)
+    .set({ replayedAt: at.toISOString() })
+    .where(and(eq(deadLetters.id, id), isNull(deadLetters.replayedAt)))
+    .returning({ id: deadLetters.id });
+  return rows.length === 1;
+}
+
+export async function releaseReplay(db: SchedulerDb, id: string): Promise<void> {
+  await db.update(deadLetters).set({ replayedAt: null }).where(eq(deadLetters.id, id));
 }
 
 /** Per task over runs created since `since`: runs by status, users, actions, SQL cost, duration. */
@@ -273,7 +359,8 @@ export async function runMetrics(db: SchedulerDb, since: Date) {
  * Retention of the scheduler's own state, in bounded batches so one call stays cheap:
  * page ledger rows of runs older than `pagesBefore` (they only matter while a run can still
  * receive messages), finished runs older than `runsBefore`, and replayed dead letters older
- * than `runsBefore`. Unreplayed dead letters are kept until an operator deals with them.
+ * than `runsBefore`. Unreplayed dead letters are kept until an operator deals with them, and
+ * so are their runs and ledgers, so a late replay still settles its run correctly.
  */
 export async function pruneLedger(
   db: SchedulerDb,
@@ -287,12 +374,15 @@ export async function pruneLedger(
     d1
       .prepare(`delete from processed_pages where rowid in (
         select p.rowid from processed_pages p join task_runs r on r.id = p.run_id
-        where r.created_at < ?1 and r.status not in ('queued', 'running') limit ?2)`)
+        where r.created_at < ?1 and r.status not in ('queued', 'running')
+          and not exists (select 1 from dead_letters d where d.run_id = r.id and d.replayed_at is null)
+        limit ?2)`)
       .bind(pages, batch),
     d1
       .prepare(`delete from task_runs where rowid in (
         select rowid from task_runs where created_at < ?1 and status not in ('queued', 'running')
           and not exists (select 1 from processed_pages p where p.run_id = task_runs.id)
+          and not exists (select 1 from dead_letters d where d.run_id = task_runs.id and d.replayed_at is null)
         limit ?2)`)
       .bind(runs, batch),
     d1

@@ -12,7 +12,15 @@ import type { Hono } from "hono";
 import { z } from "zod";
 import { findTask, isEnabled } from "../../cron/registry.ts";
 import { schedulerDb } from "../../db/d1/client.ts";
-import { type DeadLetter, getDeadLetter, listDeadLetters, markReplayed, reopenRun } from "../../db/d1/runs.ts";
+import {
+  claimReplay,
+  type DeadLetter,
+  failRun,
+  getDeadLetter,
+  listDeadLetters,
+  releaseReplay,
+  reopenRun,
+} from "../../db/d1/runs.ts";
 import { deliveryMessageSchema, taskMessageSchema } from "../../queues/messages.ts";
 import type { AppContext } from "../app.ts";
 import { ApiError, type ApiIssue, zodIssues } from "../errors.ts";
@@ -48,28 +56,47 @@ export function registerAdminDeadLetters(app: Hono<AppContext>): void {
     const db = schedulerDb(c.env.DB);
     const letter = await getDeadLetter(db, id);
     if (!letter) throw new ApiError("not_found", `no dead letter ${id}`);
-    if (letter.replayedAt) throw new ApiError("conflict", `dead letter ${id} was already replayed at ${letter.replayedAt}`);
+    if (letter.replayedAt) throw alreadyReplayed(id, letter.replayedAt);
     const body = request.message ?? parsedBody(letter);
     const where = request.message ? "body.message" : "deadLetter.body";
     const now = new Date();
 
+    // Validate before claiming: a refused replay leaves the dead letter as it was.
+    let send: () => Promise<unknown>;
+    let runId: string | undefined;
     if (letter.queue === "pam-tasks") {
       const task = taskMessageSchema.safeParse(body);
       if (!task.success) throw unreplayable(zodIssues(task.error, where));
       if (!findTask(task.data.task) || !isEnabled(task.data.task)) {
         throw unreplayable([{ path: `${where}.task`, message: `no implemented task named ${task.data.task}` }]);
       }
-      await reopenRun(db, task.data.runId);
-      await c.env.TASKS_QUEUE.send(task.data);
+      runId = task.data.runId;
+      send = () => c.env.TASKS_QUEUE.send(task.data);
     } else {
       const delivery = deliveryMessageSchema.safeParse(body);
       if (!delivery.success) throw unreplayable(zodIssues(delivery.error, where));
-      await (letter.queue === "pam-urgent" ? c.env.URGENT_QUEUE : c.env.NOTIFY_QUEUE).send(delivery.data);
+      const queue = letter.queue === "pam-urgent" ? c.env.URGENT_QUEUE : c.env.NOTIFY_QUEUE;
+      send = () => queue.send(delivery.data);
     }
-    await markReplayed(db, id, now);
+
+    // Claim, re-open the run, then send: a double click replays once, and the run is open
+    // before its shard can finish. A failed send undoes both.
+    if (!(await claimReplay(db, id, now))) throw alreadyReplayed(id, "the same moment");
+    if (runId) await reopenRun(db, runId);
+    try {
+      await send();
+    } catch (err) {
+      await releaseReplay(db, id);
+      if (runId) await failRun(db, runId, "dead letter: replay could not be sent", new Date());
+      throw err;
+    }
     c.var.services.log.info("dead_letter_replayed", { deadLetterId: id, queue: letter.queue, corrected: Boolean(request.message) });
     return c.json({ id, queue: letter.queue, replayedAt: now.toISOString() }, 202);
   });
+}
+
+function alreadyReplayed(id: string, at: string): ApiError {
+  return new ApiError("conflict", `dead letter ${id} was already replayed at ${at}`);
 }
 
 function unreplayable(issues: ApiIssue[]): ApiError {

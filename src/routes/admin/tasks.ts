@@ -19,7 +19,7 @@ import { jsonBody, parse } from "../validate.ts";
 const nameParams = z.object({ name: z.string().regex(/^[a-z0-9-]{1,64}$/, "must be a task name") });
 const runBody = z
   .object({
-    userId: z.uuid().optional(),
+    userId: z.guid().optional(),
     /** Run as of this instant (the task's "now"); defaults to the request time. */
     slot: z.iso.datetime().optional(),
   })
@@ -54,6 +54,7 @@ export function registerAdminTasks(app: Hono<AppContext>): void {
           paused: state?.paused ?? false,
           schedule: t.schedule,
           timezone: t.timezone,
+          queue: t.queue,
           nextRuns: enabled ? nextFireTimes(t.schedule, t.timezone, now, 3).map((d) => d.toISOString()) : [],
           catchUp: t.catchUp,
           overlap: t.overlap,

@@ -6,6 +6,7 @@
  * - with --task: starts a manual run of that one task as of that instant, through the admin API.
  */
 import { parseArgs } from "node:util";
+import { devAdminToken } from "./lib/dev-vars.ts";
 import { fireHeartbeat } from "./lib/wrangler.ts";
 
 const { values } = parseArgs({
@@ -13,7 +14,7 @@ const { values } = parseArgs({
     at: { type: "string" },
     task: { type: "string" },
     url: { type: "string", default: process.env.WORKER_URL ?? "http://127.0.0.1:8787" },
-    token: { type: "string", default: process.env.ADMIN_TOKEN ?? "dev-admin-token" },
+    token: { type: "string", default: devAdminToken() },
   },
 });
 

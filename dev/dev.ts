@@ -11,6 +11,7 @@ import { copyFileSync, existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_PGLITE_DIR, endpointAnswers, endpointUrl, localNeon, migratePostgres } from "./lib/database.ts";
+import { devAdminToken } from "./lib/dev-vars.ts";
 import { superviseSqlEndpoint } from "./lib/supervise.ts";
 import { fireHeartbeat, ROOT, runWrangler, spawnWrangler } from "./lib/wrangler.ts";
 import { isDatabaseEmpty, seedFleet } from "./seed/write.ts";
@@ -72,10 +73,11 @@ const wrangler = spawnWrangler(
 );
 
 let stopping = false;
+let clockTimer: ReturnType<typeof setTimeout> | undefined;
 async function stop(code = 0) {
   if (stopping) return;
   stopping = true;
-  clearInterval(clockTimer);
+  clearTimeout(clockTimer);
   wrangler.kill("SIGTERM");
   await sqlEndpoint.stop();
   process.exit(code);
@@ -90,32 +92,39 @@ wrangler.on("exit", (code) => {
 });
 
 // Wait until the worker answers before printing the ready banner.
-for (let i = 0; i < 120; i++) {
+let ready = false;
+for (let i = 0; i < 120 && !ready; i++) {
   try {
     const res = await fetch(`${workerUrl}/health`);
-    if (res.status === 200 || res.status === 503) break;
+    ready = res.status === 200 || res.status === 503;
   } catch {}
-  await new Promise((r) => setTimeout(r, 500));
+  if (!ready) await new Promise((r) => setTimeout(r, 500));
+}
+if (!ready) {
+  console.error(`wrangler dev did not answer on ${workerUrl} within 60 s; stopping.`);
+  await stop(1);
 }
 
-let clockTimer: ReturnType<typeof setInterval> | undefined;
 if (args.clock) {
-  // Align to the minute boundary; each tick passes the slot time, as Cron Triggers do.
+  // Fire at each minute boundary with that minute as the slot, as Cron Triggers do.
   const tick = async () => {
     const slot = new Date(Math.floor(Date.now() / 60_000) * 60_000);
     const res = await fireHeartbeat(workerUrl, slot).catch((e: Error) => e);
     if (res instanceof Error || !res.ok) console.error(`heartbeat ${slot.toISOString()} failed`);
   };
-  setTimeout(
-    () => {
-      void tick();
-      clockTimer = setInterval(tick, 60_000);
-    },
-    60_000 - (Date.now() % 60_000),
-  );
+  const schedule = () => {
+    clockTimer = setTimeout(
+      () => {
+        void tick();
+        schedule();
+      },
+      60_000 - (Date.now() % 60_000),
+    );
+  };
+  schedule();
 }
 
-const adminToken = process.env.ADMIN_TOKEN ?? "dev-admin-token";
+const adminToken = devAdminToken();
 console.log(`
 \x1b[32mPAM Edge is running\x1b[0m
   worker        ${workerUrl}
@@ -123,7 +132,7 @@ console.log(`
   admin token   ${adminToken}   (curl -H 'Authorization: Bearer ${adminToken}' ${workerUrl}/admin/tasks)
   SQL endpoint  ${sqlEndpoint.endpoint}   (${backendName})
   heartbeat     ${args.clock ? "every minute (--clock)" : "manual: npm run cron  (or --clock to fire it every minute)"}
-  trigger now   curl '${workerUrl}/cdn-cgi/handler/scheduled?cron=*+*+*+*+*&time=${Date.now()}'
-  time travel   npm run cron -- --at 2026-01-15T02:41:00Z
+  trigger now   curl '${workerUrl}/cdn-cgi/handler/scheduled?cron=*+*+*+*+*'
+  time travel   npm run cron -- --at ${new Date(Date.now() + 3_600_000).toISOString().slice(0, 16)}Z   (or --task fuel-monitoring)
 Ctrl-C stops everything.
 `);

@@ -47,9 +47,21 @@ for (const [path, entry] of Object.entries(packages)) {
     const nearest = dirs.find((d) => packages[d]);
     if (nearest && packages[nearest]!.version === version) continue;
     const target = nearest ? `${path}/node_modules/${dep}` : `node_modules/${dep}`;
-    packages[target] = { version, ...(entry.dev ? { dev: true } : {}), optional: true, ...platformOf(dep) };
+    const { os, cpu } = platformOf(dep);
+    // Field order as npm writes it, so `npm install` rewrites nothing.
+    packages[target] = {
+      version,
+      ...(cpu ? { cpu } : {}),
+      ...(entry.dev ? { dev: true } : {}),
+      optional: true,
+      ...(os ? { os } : {}),
+    };
     added++;
   }
 }
+// npm keeps the entries sorted by path; so do we, so a later `npm install` leaves the file alone.
+lock.packages = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b, "en"))),
+);
 writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`package-lock.json: ${added} platform binar${added === 1 ? "y" : "ies"} added`);

@@ -8,13 +8,13 @@
 import { schedulerDb } from "../db/d1/client.ts";
 import { recordDeadLetter } from "../db/d1/runs.ts";
 import type { Services } from "../services.ts";
-import { deliveryMessageSchema } from "./messages.ts";
+import { deliveryMessageSchema, describeIssues } from "./messages.ts";
 
 export async function consumeDelivery(services: Services, queue: string, message: Message<unknown>): Promise<void> {
   const parsed = deliveryMessageSchema.safeParse(message.body);
   const error = parsed.success
     ? "delivery_unavailable: no email/SMS provider is configured in this release"
-    : `invalid_message: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`;
+    : `invalid_message: ${describeIssues(parsed.error)}`;
   await recordDeadLetter(schedulerDb(services.env.DB), {
     queue,
     messageId: message.id,

@@ -3,7 +3,7 @@
  * messages, never personal data. A message that fails validation is poison: it is recorded
  * as a dead letter at once and never retried.
  */
-import { z } from "zod";
+import { type ZodError, z } from "zod";
 
 // Any 8-4-4-4-12 hex id, as Postgres's uuid type accepts: z.uuid() would also demand RFC
 // version bits and reject ids Postgres stores happily.
@@ -33,3 +33,8 @@ export const deliveryMessageSchema = z.object({
 });
 
 export type TaskMessage = z.infer<typeof taskMessageSchema>;
+
+/** Why a message is invalid, one line per issue with its path, for dead letters. */
+export function describeIssues(error: ZodError): string {
+  return error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
+}

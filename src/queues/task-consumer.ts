@@ -9,7 +9,7 @@
  * acknowledged. Failures follow retry.ts: transient → retry with backoff, permanent → dead
  * letter and the run fails. Each message is settled on its own; one never fails its batch.
  */
-import { createPgClient, SqlMeter } from "../db/client.ts";
+import { SqlMeter } from "../db/client.ts";
 import { schedulerDb } from "../db/d1/client.ts";
 import {
   countRetry,
@@ -26,7 +26,7 @@ import { shardRange, singleUserRange } from "../cron/shards.ts";
 import type { Services } from "../services.ts";
 import { taskModules } from "../tasks/index.ts";
 import type { TaskModule } from "../tasks/types.ts";
-import { type TaskMessage, taskMessageSchema } from "./messages.ts";
+import { describeIssues, type TaskMessage, taskMessageSchema } from "./messages.ts";
 import { type Classified, classifyError, PermanentError, retryDelaySeconds } from "./retry.ts";
 
 export interface ConsumerClock {
@@ -47,8 +47,7 @@ export async function consumeTaskMessage(
   try {
     const parsed = taskMessageSchema.safeParse(message.body);
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
-      throw new PermanentError("invalid_message", issues);
+      throw new PermanentError("invalid_message", describeIssues(parsed.error));
     }
     body = parsed.data;
     const module = taskModules.get(body.task);
@@ -159,11 +158,7 @@ async function walkShard(
         started = true;
       }
       const meter = new SqlMeter();
-      const pg = createPgClient({
-        databaseUrl: services.config.DATABASE_URL,
-        neonHttpEndpoint: services.config.NEON_HTTP_ENDPOINT,
-        meter,
-      });
+      const pg = services.meteredPg(meter);
       const result = await module.runPage(
         { db: pg.db, slot: new Date(m.slot), runId: m.runId, config: services.config, log: services.log },
         { range, cursor, limit: pageSize },
